@@ -1,0 +1,2 @@
+/** Evaluation: the lambda sweep, accuracy-cost frontiers, normalized AUC and AIQ. */
+package io.fedrouter.eval;

@@ -1,0 +1,2 @@
+/** The federated routing study: partition, train local, centralized and federated routers, evaluate. */
+package io.fedrouter.experiment;

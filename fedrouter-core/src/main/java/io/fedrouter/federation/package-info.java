@@ -1,0 +1,2 @@
+/** Federation: messages, strategies, client apps, grids and the one round loop; transport-free. */
+package io.fedrouter.federation;

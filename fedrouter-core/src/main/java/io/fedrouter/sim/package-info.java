@@ -1,0 +1,2 @@
+/** Client simulation: Dirichlet partition of a dataset over clients and sparse train views. */
+package io.fedrouter.sim;

@@ -1,0 +1,2 @@
+/** The seeded synthetic benchmark of RouterBench-like worlds. */
+package io.fedrouter.synth;
