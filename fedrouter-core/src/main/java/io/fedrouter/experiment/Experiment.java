@@ -2,6 +2,7 @@ package io.fedrouter.experiment;
 
 import io.fedrouter.data.Dataset;
 import io.fedrouter.data.Query;
+import io.fedrouter.eval.Baselines;
 import io.fedrouter.eval.Frontier;
 import io.fedrouter.eval.LambdaSweep;
 import io.fedrouter.eval.Metrics;
@@ -68,7 +69,7 @@ public final class Experiment {
         /** The paper's setting: 10 clients, α 0.6, β 0.45, MLP and K-means, 100 λ from 1e-2 to 1e7. */
         public static Config defaults(long seed) {
             return new Config(ClientPartitioner.Config.paperDefaults(10), seed, List.of("mlp", "kmeans"), Map.of(),
-                    LambdaSweep.logSpaced(1e-2, 1e7, 100), Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    LambdaSweep.defaultLambdas(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         }
     }
 
@@ -173,7 +174,7 @@ public final class Experiment {
         }
 
         listener.stage("baselines");
-        results.addAll(baselines(models, tests, config));
+        results.addAll(baselines(models, tests));
 
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("clients", config.partition().clients());
@@ -239,37 +240,18 @@ public final class Experiment {
     }
 
     /** Oracle, each single model, best single, cheapest and random, on the global test and each client's own. */
-    private static List<RouterResult> baselines(List<String> models, TestSets tests, Config config) {
+    private static List<RouterResult> baselines(List<String> models, TestSets tests) {
         List<RouterResult> out = new ArrayList<>();
-        out.add(baseline("oracle", null, tests, set -> Baselines.oracle(set)));
-        int m = models.size();
-        double[] meanScore = new double[m];
-        double[] meanCost = new double[m];
-        LabeledSet g = tests.global;
-        for (int i = 0; i < g.size(); i++) {
-            for (int k = 0; k < m; k++) {
-                meanScore[k] += g.score()[i][k] / g.size();
-                meanCost[k] += g.cost()[i][k] / g.size();
-            }
-        }
-        int best = 0;
-        int cheapest = 0;
-        for (int k = 0; k < m; k++) {
+        out.add(baseline("oracle", null, tests, Baselines::oracle));
+        for (int k = 0; k < models.size(); k++) {
             final int model = k;
             out.add(baseline("single", models.get(k), tests, set -> Baselines.single(set, model)));
-            if (meanScore[k] > meanScore[best] || (meanScore[k] == meanScore[best] && meanCost[k] < meanCost[best])) {
-                best = k;
-            }
-            if (meanCost[k] < meanCost[cheapest]) {
-                cheapest = k;
-            }
         }
-        final int bestModel = best;
-        final int cheapestModel = cheapest;
-        out.add(baseline("best-single", models.get(best), tests, set -> Baselines.single(set, bestModel)));
-        out.add(baseline("cheapest", models.get(cheapest), tests, set -> Baselines.single(set, cheapestModel)));
-        long randomSeed = familySeed(config.seed(), "random");
-        out.add(baseline("random", null, tests, set -> Baselines.random(set, randomSeed)));
+        int best = Baselines.bestSingleModel(tests.global);
+        int cheapest = Baselines.cheapestModel(tests.global);
+        out.add(baseline("best-single", models.get(best), tests, set -> Baselines.single(set, best)));
+        out.add(baseline("cheapest", models.get(cheapest), tests, set -> Baselines.single(set, cheapest)));
+        out.add(baseline("random", null, tests, Baselines::random));
         return out;
     }
 

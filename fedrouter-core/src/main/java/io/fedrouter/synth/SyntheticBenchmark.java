@@ -122,6 +122,25 @@ public final class SyntheticBenchmark {
                         config.models(), config.dim(), config.subtopics()));
     }
 
+    /** The first {@code n} queries of the world as a dataset (for previews and small tests). */
+    public Dataset generate(int n) {
+        List<Query> queries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            queries.add(query(i));
+        }
+        return new Dataset("synthetic-" + n + "q-seed" + seed, models(), queries, "synthetic-prefix:" + seed + ":" + n);
+    }
+
+    /** Index of a generated query's task, in {@link #taskNames()} order. */
+    public int taskOf(Query q) {
+        return taskNames().indexOf(q.task());
+    }
+
+    /** Task labels of this world. */
+    public List<String> taskNames() {
+        return List.of(TASK_NAMES).subList(0, config.tasks());
+    }
+
     /** Streams every query of the world, in index order, without holding them. */
     public void forEach(Consumer<Query> sink) {
         for (int i = 0; i < config.queries(); i++) {
