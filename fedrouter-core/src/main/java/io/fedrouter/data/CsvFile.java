@@ -3,6 +3,7 @@ package io.fedrouter.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -89,25 +90,12 @@ final class CsvFile implements AutoCloseable {
 
     /** Reads what the parser left unread so the digest covers the whole file. */
     void drain() throws IOException {
-        in.transferTo(OutputStreamSink.INSTANCE);
+        in.transferTo(OutputStream.nullOutputStream());
     }
 
     @Override
     public void close() throws IOException {
         parser.close();
-    }
-
-    /** An output stream that forgets everything; {@link #drain} only needs the digest side effect. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 
     /**

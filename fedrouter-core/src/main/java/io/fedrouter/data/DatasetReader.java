@@ -2,6 +2,7 @@ package io.fedrouter.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,10 @@ public final class DatasetReader {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(policy, "policy");
         boolean folder = Files.isDirectory(fileOrFolder);
-        List<Path> files = folder ? listFiles(fileOrFolder, format) : List.of(fileOrFolder);
         if (!folder && !Files.isRegularFile(fileOrFolder)) {
-            throw new java.nio.file.NoSuchFileException(fileOrFolder.toString());
+            throw new NoSuchFileException(fileOrFolder.toString());
         }
+        List<Path> files = folder ? listFiles(fileOrFolder, format) : List.of(fileOrFolder);
         Format resolved = format == Format.AUTO ? detectAll(files) : format;
         String name = fileOrFolder.toAbsolutePath().normalize().getFileName().toString();
         ReadSession session = new ReadSession(policy);

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * State shared by the files of one read: the bad-row policy, counts, problems, the running SHA-256 over all
@@ -26,7 +27,7 @@ final class ReadSession {
     private String dimSource;
 
     ReadSession(BadRowPolicy policy) {
-        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+        this.policy = Objects.requireNonNull(policy, "policy");
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
