@@ -2,6 +2,7 @@ package io.fedrouter.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -40,7 +41,11 @@ public final class Metrics {
         return trapezoid(pts) / range;
     }
 
-    /** RouterBench's AIQ with the curve's own largest cost as {@code C}. */
+    /**
+     * RouterBench's AIQ with the curve's own largest cost as {@code C}. On its own axis a single point covers no cost
+     * range and scores 0; to compare routers, and baselines in particular, use {@link #aiq(Frontier, double)} with
+     * {@link #maxCost(Collection)} of all of them, as RouterBench does.
+     */
     public static double aiq(Frontier frontier) {
         return aiq(frontier, frontier.maxCost());
     }
@@ -66,6 +71,14 @@ public final class Metrics {
         }
         double area = trapezoid(hull) + (maxCost - last.cost()) * last.accuracy();
         return area / maxCost;
+    }
+
+    /** The largest cost over several frontiers: the common {@code C} that puts their AIQs on one axis. */
+    public static double maxCost(Collection<Frontier> frontiers) {
+        if (frontiers.isEmpty()) {
+            throw new IllegalArgumentException("no frontiers");
+        }
+        return frontiers.stream().mapToDouble(Frontier::maxCost).max().orElseThrow();
     }
 
     /**

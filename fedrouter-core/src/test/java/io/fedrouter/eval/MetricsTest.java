@@ -74,6 +74,17 @@ class MetricsTest {
     }
 
     @Test
+    void singlePointAiqNeedsASharedAxis() {
+        Frontier router = f(0, 0.5, 1, 0.7, 3, 0.8);
+        Frontier single = Frontier.of(2, 0.6);
+        assertEquals(0.0, Metrics.aiq(single), EPS);
+        double c = Metrics.maxCost(List.of(router, single));
+        assertEquals(3.0, c);
+        // flat at 0.6 from 2 to 3, over 3
+        assertEquals(0.2, Metrics.aiq(single, c), EPS);
+    }
+
+    @Test
     void aiqCountsNothingBelowTheCheapestPoint() {
         // hull starts at the highest point of cost 1: (1·(0.6+0.8)/2) / 2
         assertEquals(0.35, Metrics.aiq(f(1, 0.4, 1, 0.6, 2, 0.8)), EPS);

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,8 +167,7 @@ public final class ResultsJson {
         }
 
         Map<String, Object> extras = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : root.properties()) {
             if (!FIXED.contains(f.getKey())) {
                 extras.put(f.getKey(), MAPPER.convertValue(f.getValue(), Object.class));
             }

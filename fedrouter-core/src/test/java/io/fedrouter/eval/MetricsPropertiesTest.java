@@ -16,7 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MetricsProperties {
+class MetricsPropertiesTest {
 
     private static final double EPS = 1e-9;
 
