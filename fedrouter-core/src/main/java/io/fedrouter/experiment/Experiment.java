@@ -19,6 +19,7 @@ import io.fedrouter.sim.ClientPartitioner;
 import io.fedrouter.sim.Partition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The federated routing study of "Federate the Router" (Askin et al., arXiv 2601.22318): simulate clients over
@@ -105,8 +107,7 @@ public final class Experiment {
         List<String> models = data.models();
         int m = models.size();
 
-        List<RouterResult> results = new ArrayList<>();
-        Map<String, Object> wins = new LinkedHashMap<>();
+        List<Scored> scored = new ArrayList<>();
         Map<String, Object> settings = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), r -> {
             Thread t = new Thread(r, "fedrouter-local");
@@ -131,10 +132,10 @@ public final class Experiment {
                 listener.stage(family.name() + ": centralized");
                 long t0 = System.nanoTime();
                 Router central = family.train(pooled, models, RouterFamily.Scope.CENTRALIZED, familySeed);
-                results.add(evaluate(family.name(), "centralized", null, null, seconds(t0), central, tests, config.lambdas()));
+                scored.add(evaluate(family.name(), "centralized", null, null, seconds(t0), central, tests, config.lambdas()));
 
                 listener.stage(family.name() + ": client-local (" + clients.size() + " clients)");
-                List<Future<RouterResult>> locals = new ArrayList<>();
+                List<Future<Scored>> locals = new ArrayList<>();
                 for (ClientData c : clients) {
                     LabeledSet train = localTrain.get(c.client());
                     if (train == null) {
@@ -147,11 +148,9 @@ public final class Experiment {
                         return evaluate(family.name(), "local", c.client(), null, seconds(s), local, tests, config.lambdas());
                     }));
                 }
-                List<RouterResult> localResults = new ArrayList<>();
-                for (Future<RouterResult> f : locals) {
-                    localResults.add(await(f));
+                for (Future<Scored> f : locals) {
+                    scored.add(await(f));
                 }
-                results.addAll(localResults);
 
                 listener.stage(family.name() + ": federated");
                 Map<Integer, ClientApp> apps = new LinkedHashMap<>();
@@ -165,16 +164,22 @@ public final class Experiment {
                     federated = ServerLoop.run(family.federated(models, data.dim(), familySeed),
                             grid, new SplittableRandom(familySeed), listener::round);
                 }
-                RouterResult fed = evaluate(family.name(), "federated", null, null, seconds(t0), federated, tests, config.lambdas());
-                results.add(fed);
-                wins.put(family.name(), winsOverLocal(fed, localResults));
+                scored.add(evaluate(family.name(), "federated", null, null, seconds(t0), federated, tests, config.lambdas()));
             }
         } finally {
             pool.shutdownNow();
         }
 
         listener.stage("baselines");
-        results.addAll(baselines(models, tests));
+        scored.addAll(baselines(models, tests));
+        List<RouterResult> results = finish(scored, clients.size());
+        Map<String, Object> wins = new LinkedHashMap<>();
+        for (String family : config.routers()) {
+            RouterResult fed = results.stream().filter(r -> r.family().equals(family) && r.scheme().equals("federated"))
+                    .findFirst().orElseThrow();
+            wins.put(family, winsOverLocal(fed, results.stream()
+                    .filter(r -> r.family().equals(family) && r.scheme().equals("local")).toList()));
+        }
 
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("clients", config.partition().clients());
@@ -217,31 +222,75 @@ public final class Experiment {
                 to[c.client()] = k;
             }
         }
+
+        LabeledSet slice(int client) {
+            return new LabeledSet(Arrays.copyOfRange(global.x(), from[client], to[client]),
+                    Arrays.copyOfRange(global.score(), from[client], to[client]),
+                    Arrays.copyOfRange(global.cost(), from[client], to[client]));
+        }
     }
 
-    private static RouterResult evaluate(String family, String scheme, Integer client, String model, double trainSeconds,
-                                         Router router, TestSets tests, double[] lambdas) {
+    /** A trained router's frontiers, before AIQ is put on the axis shared by every router on the same test set. */
+    private record Scored(String family, String scheme, Integer client, String model, double trainSeconds,
+                          Frontier global, Frontier[] own) {
+    }
+
+    private static Scored evaluate(String family, String scheme, Integer client, String model, double trainSeconds,
+                                   Router router, TestSets tests, double[] lambdas) {
         Router.Predictions p = router.predictAll(tests.global.x());
         Frontier global = LambdaSweep.sweep(p, tests.global, lambdas);
-        List<ClientEval> own = new ArrayList<>();
-        for (int c = 0; c < tests.from.length; c++) {
-            if (tests.to[c] == tests.from[c]) {
-                continue;
+        Frontier[] own = new Frontier[tests.from.length];
+        for (int c = 0; c < own.length; c++) {
+            if (tests.to[c] > tests.from[c]) {
+                Router.Predictions ps = new Router.Predictions(
+                        Arrays.copyOfRange(p.accuracy(), tests.from[c], tests.to[c]),
+                        Arrays.copyOfRange(p.cost(), tests.from[c], tests.to[c]));
+                own[c] = LambdaSweep.sweep(ps, tests.slice(c), lambdas);
             }
-            LabeledSet slice = slice(tests.global, tests.from[c], tests.to[c]);
-            Router.Predictions ps = new Router.Predictions(
-                    java.util.Arrays.copyOfRange(p.accuracy(), tests.from[c], tests.to[c]),
-                    java.util.Arrays.copyOfRange(p.cost(), tests.from[c], tests.to[c]));
-            Frontier f = LambdaSweep.sweep(ps, slice, lambdas);
-            own.add(new ClientEval(c, Metrics.normalizedAuc(f), Metrics.aiq(f)));
         }
-        return new RouterResult(family, scheme, client, model, trainSeconds,
-                new Evaluation(Metrics.normalizedAuc(global), Metrics.aiq(global), global), own);
+        return new Scored(family, scheme, client, model, trainSeconds, global, own);
+    }
+
+    private static Scored baseline(String family, String model, TestSets tests, Function<LabeledSet, Frontier> frontierOf) {
+        Frontier[] own = new Frontier[tests.from.length];
+        for (int c = 0; c < own.length; c++) {
+            if (tests.to[c] > tests.from[c]) {
+                own[c] = frontierOf.apply(tests.slice(c));
+            }
+        }
+        return new Scored(family, "baseline", null, model, 0.0, frontierOf.apply(tests.global), own);
+    }
+
+    /**
+     * Normalized AUC per router, and AIQ on one cost axis per test set (the largest cost any router or baseline
+     * reaches there), as RouterBench compares routers.
+     */
+    private static List<RouterResult> finish(List<Scored> scored, int clients) {
+        double globalMax = Metrics.maxCost(scored.stream().map(Scored::global).toList());
+        double[] ownMax = new double[clients];
+        for (int c = 0; c < clients; c++) {
+            final int client = c;
+            List<Frontier> fs = scored.stream().map(s -> s.own()[client]).filter(f -> f != null).toList();
+            ownMax[c] = fs.isEmpty() ? 0 : Metrics.maxCost(fs);
+        }
+        List<RouterResult> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            List<ClientEval> own = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Frontier f = s.own()[c];
+                if (f != null) {
+                    own.add(new ClientEval(c, Metrics.normalizedAuc(f), Metrics.aiq(f, ownMax[c])));
+                }
+            }
+            out.add(new RouterResult(s.family(), s.scheme(), s.client(), s.model(), s.trainSeconds(),
+                    new Evaluation(Metrics.normalizedAuc(s.global()), Metrics.aiq(s.global(), globalMax), s.global()), own));
+        }
+        return out;
     }
 
     /** Oracle, each single model, best single, cheapest and random, on the global test and each client's own. */
-    private static List<RouterResult> baselines(List<String> models, TestSets tests) {
-        List<RouterResult> out = new ArrayList<>();
+    private static List<Scored> baselines(List<String> models, TestSets tests) {
+        List<Scored> out = new ArrayList<>();
         out.add(baseline("oracle", null, tests, Baselines::oracle));
         for (int k = 0; k < models.size(); k++) {
             final int model = k;
@@ -253,20 +302,6 @@ public final class Experiment {
         out.add(baseline("cheapest", models.get(cheapest), tests, set -> Baselines.single(set, cheapest)));
         out.add(baseline("random", null, tests, Baselines::random));
         return out;
-    }
-
-    private static RouterResult baseline(String family, String model, TestSets tests,
-                                         java.util.function.Function<LabeledSet, Frontier> frontierOf) {
-        Frontier global = frontierOf.apply(tests.global);
-        List<ClientEval> own = new ArrayList<>();
-        for (int c = 0; c < tests.from.length; c++) {
-            if (tests.to[c] > tests.from[c]) {
-                Frontier f = frontierOf.apply(slice(tests.global, tests.from[c], tests.to[c]));
-                own.add(new ClientEval(c, Metrics.normalizedAuc(f), Metrics.aiq(f)));
-            }
-        }
-        return new RouterResult(family, "baseline", null, model, 0.0,
-                new Evaluation(Metrics.normalizedAuc(global), Metrics.aiq(global), global), own);
     }
 
     /** On how many clients the federated router's own-test AUC beats that client's local router's. */
@@ -313,11 +348,6 @@ public final class Experiment {
             out.add(s);
         }
         return out;
-    }
-
-    private static LabeledSet slice(LabeledSet s, int from, int to) {
-        return new LabeledSet(java.util.Arrays.copyOfRange(s.x(), from, to),
-                java.util.Arrays.copyOfRange(s.score(), from, to), java.util.Arrays.copyOfRange(s.cost(), from, to));
     }
 
     private static LabeledSet emptySet(int dim, int models) {

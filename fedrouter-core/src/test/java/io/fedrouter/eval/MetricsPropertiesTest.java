@@ -1,34 +1,43 @@
 package io.fedrouter.eval;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import io.fedrouter.testing.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Invariants of the metrics on random frontiers, one seeded case per parameter. */
 class MetricsPropertiesTest {
 
     private static final double EPS = 1e-9;
 
-    @Provide
-    Arbitrary<Frontier> frontiers() {
-        Arbitrary<Frontier.Point> point = Combinators.combine(
-                Arbitraries.doubles().between(0, 10), Arbitraries.doubles().between(0, 1)).as(Frontier.Point::new);
-        return point.list().ofMinSize(1).ofMaxSize(40).map(Frontier::new);
+    static LongStream seeds() {
+        return Seeds.of(300);
     }
 
-    @Property(tries = 200)
-    void constantAccuracyGivesThatAccuracy(@ForAll("frontiers") Frontier shape, @ForAll @DoubleRange(min = 0, max = 1) double a) {
+    /** 1..40 points with cost in [0,10] and accuracy in [0,1]; costs sometimes repeat. */
+    private static Frontier frontier(SplittableRandom r) {
+        int n = 1 + r.nextInt(40);
+        List<Frontier.Point> pts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double cost = r.nextInt(5) == 0 && !pts.isEmpty() ? pts.get(r.nextInt(pts.size())).cost() : 10 * r.nextDouble();
+            pts.add(new Frontier.Point(cost, r.nextDouble()));
+        }
+        return new Frontier(pts);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void constantAccuracyGivesThatAccuracy(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Frontier shape = frontier(r);
+        double a = r.nextDouble();
         List<Frontier.Point> flat = new ArrayList<>();
         for (Frontier.Point p : shape.points()) {
             flat.add(new Frontier.Point(p.cost(), a));
@@ -40,14 +49,18 @@ class MetricsPropertiesTest {
         assertEquals(expectedAiq, Metrics.aiq(f), EPS);
     }
 
-    @Property(tries = 300)
-    void aucLiesWithinTheAccuracyRange(@ForAll("frontiers") Frontier f) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aucLiesWithinTheAccuracyRange(long seed) {
+        Frontier f = frontier(new SplittableRandom(seed));
         double auc = Metrics.normalizedAuc(f);
         assertTrue(auc >= f.minAccuracy() - EPS && auc <= f.maxAccuracy() + EPS, "auc " + auc);
     }
 
-    @Property(tries = 300)
-    void hullIsNonDecreasingAndCoversEveryPoint(@ForAll("frontiers") Frontier f) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void hullIsNonDecreasingAndCoversEveryPoint(long seed) {
+        Frontier f = frontier(new SplittableRandom(seed));
         List<Frontier.Point> hull = Metrics.nonDecreasingHull(f);
         for (int k = 1; k < hull.size(); k++) {
             assertTrue(hull.get(k).cost() > hull.get(k - 1).cost());
@@ -60,8 +73,10 @@ class MetricsPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void aiqIsBoundedAndDominatesAuc(@ForAll("frontiers") Frontier f) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aiqIsBoundedAndDominatesAuc(long seed) {
+        Frontier f = frontier(new SplittableRandom(seed));
         double c = f.maxCost();
         if (c == 0) {
             return;
@@ -73,10 +88,14 @@ class MetricsPropertiesTest {
         assertTrue(aiq >= Metrics.normalizedAuc(f) * coverage - EPS);
     }
 
-    @Property(tries = 300)
-    void aiqIgnoresDominatedPoints(@ForAll("frontiers") Frontier f, @ForAll @IntRange(min = 0, max = 39) int which,
-                                   @ForAll @DoubleRange(min = 0, max = 1) double dx,
-                                   @ForAll @DoubleRange(min = 0, max = 1) double dy) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aiqIgnoresDominatedPoints(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Frontier f = frontier(r);
+        int which = r.nextInt(40);
+        double dx = r.nextDouble();
+        double dy = r.nextDouble();
         Frontier.Point p = f.points().get(which % f.size());
         // costs at least p's (but within the curve's range), accuracy at most p's
         Frontier.Point dominated = new Frontier.Point(p.cost() + dx * (f.maxCost() - p.cost()), p.accuracy() * dy);
@@ -85,10 +104,13 @@ class MetricsPropertiesTest {
         assertEquals(Metrics.aiq(f), Metrics.aiq(new Frontier(more)), EPS);
     }
 
-    @Property(tries = 100)
-    void logSpacedIsIncreasingWithExactEnds(@ForAll @DoubleRange(min = 1e-6, max = 1) @Scale(8) double lo,
-                                            @ForAll @DoubleRange(min = 1, max = 1e8) double hi,
-                                            @ForAll @IntRange(min = 2, max = 200) int n) {
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void logSpacedIsIncreasingWithExactEnds(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double lo = Math.pow(10, -6 * r.nextDouble());
+        double hi = Math.pow(10, 8 * r.nextDouble());
+        int n = 2 + r.nextInt(199);
         double[] l = LambdaSweep.logSpaced(lo, hi, n);
         assertEquals(n, l.length);
         assertEquals(lo, l[0]);
