@@ -107,6 +107,27 @@ public final class KMeans {
         return lloyd(x, weights, initial, tol * meanVariance(x, weights, d));
     }
 
+    /**
+     * One Lloyd iteration from {@code centers}: assigns every point (labels written to {@code labels}) and returns
+     * the weighted means, an emptied cluster moving to the farthest point. For callers that drive the iterations
+     * themselves, and for benchmarks.
+     *
+     * @param weights per-point weights, or {@code null} for 1
+     */
+    public static Centers lloydStep(float[][] x, double[] weights, Centers centers, int[] labels) {
+        if (labels.length != x.length) {
+            throw new IllegalArgumentException("labels and points differ in count: " + labels.length + " != " + x.length);
+        }
+        if (weights != null && weights.length != x.length) {
+            throw new IllegalArgumentException("weights and points differ in count: " + weights.length + " != " + x.length);
+        }
+        int kk = centers.k();
+        int d = centers.dim();
+        double[] dist2 = new double[x.length];
+        centers.assign(x, weights, labels, dist2);
+        return new Centers(update(x, weights, labels, dist2, centers, new double[kk * d], new double[kk]), kk, d);
+    }
+
     private Result lloyd(float[][] x, double[] w, Centers init, double tolAbs) {
         int n = x.length;
         int kk = init.k();

@@ -149,6 +149,20 @@ class KMeansTest {
     }
 
     @Test
+    void oneLloydStepMovesCentersToTheMeansOfTheirPoints() {
+        float[][] x = {{0, 0}, {2, 0}, {10, 0}, {12, 2}};
+        Centers start = new Centers(new double[][] {{1, 5}, {9, 5}});
+        int[] labels = new int[4];
+
+        Centers next = KMeans.lloydStep(x, new double[] {1, 3, 1, 1}, start, labels);
+
+        assertArrayEquals(new int[] {0, 0, 1, 1}, labels);
+        assertArrayEquals(new double[] {1.5, 0}, next.row(0), 1e-12);
+        assertArrayEquals(new double[] {11, 1}, next.row(1), 1e-12);
+        assertArrayEquals(next.rows(), new KMeans(2, 1, 1, 0).fitFrom(x, new double[] {1, 3, 1, 1}, start).centers().rows());
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new KMeans(0, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new KMeans(2, 0, 1, 0));
