@@ -16,6 +16,7 @@ public final class RouterRegistry {
 
     static {
         // families register here, one line each
+        FAMILIES.put("kmeans", io.fedrouter.router.kmeans.KMeansFamily::new);
     }
 
     private RouterRegistry() {

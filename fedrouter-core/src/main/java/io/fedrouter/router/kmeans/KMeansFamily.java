@@ -1,0 +1,149 @@
+package io.fedrouter.router.kmeans;
+
+import io.fedrouter.federation.Message;
+import io.fedrouter.federation.Strategy;
+import io.fedrouter.router.LabeledSet;
+import io.fedrouter.router.Router;
+import io.fedrouter.router.RouterFamily;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The K-means router family (SPEC §5.2, §6): centralized and client-local training fit K-means on the embeddings
+ * (K = {@code k-centralized} = 30 and {@code k-client} = 8 by default, as in the paper's baselines) and gather
+ * per-cell statistics; federated training is {@link FederatedKMeans}.
+ *
+ * <p>Options (kebab-case, all optional): {@code k-local} (15), {@code k-global} (20), {@code restarts} (3),
+ * {@code max-iter} (30), {@code tol} (1e-4), {@code k-centralized} (30), {@code k-client} (8), {@code fallback}
+ * ({@code global-mean} or {@code paper}; default {@code global-mean}). Unknown keys are rejected.
+ */
+public final class KMeansFamily implements RouterFamily {
+
+    /** Option keys with their defaults, in the order {@link #settings()} lists them. */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("k-local", "15");
+        d.put("k-global", "20");
+        d.put("restarts", "3");
+        d.put("max-iter", "30");
+        d.put("tol", "1e-4");
+        d.put("k-centralized", "30");
+        d.put("k-client", "8");
+        d.put("fallback", KMeansRouter.Fallback.GLOBAL_MEAN.key());
+        DEFAULTS = java.util.Collections.unmodifiableMap(d);
+    }
+
+    private final int kLocal;
+    private final int kGlobal;
+    private final int restarts;
+    private final int maxIter;
+    private final double tol;
+    private final int kCentralized;
+    private final int kClient;
+    private final KMeansRouter.Fallback fallback;
+
+    /** The family with default options. */
+    public KMeansFamily() {
+        this(Map.of());
+    }
+
+    /**
+     * @param options option values by key; keys not listed in {@link #DEFAULTS} are rejected
+     * @throws IllegalArgumentException for an unknown key or a bad value
+     */
+    public KMeansFamily(Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new IllegalArgumentException("unknown kmeans option '" + key + "'; known: " + DEFAULTS.keySet());
+            }
+        }
+        Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
+        o.putAll(options);
+        this.kLocal = positiveInt(o, "k-local");
+        this.kGlobal = positiveInt(o, "k-global");
+        this.restarts = positiveInt(o, "restarts");
+        this.maxIter = positiveInt(o, "max-iter");
+        this.kCentralized = positiveInt(o, "k-centralized");
+        this.kClient = positiveInt(o, "k-client");
+        double t;
+        try {
+            t = Double.parseDouble(o.get("tol"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kmeans option tol must be a number: '" + o.get("tol") + "'");
+        }
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("kmeans option tol must be finite and >= 0: " + t);
+        }
+        this.tol = t;
+        this.fallback = KMeansRouter.Fallback.parse(o.get("fallback"));
+    }
+
+    @Override
+    public String name() {
+        return KMeansRouter.FAMILY;
+    }
+
+    @Override
+    public Router train(LabeledSet data, List<String> models, Scope scope, long seed) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("cannot train a K-means router on an empty set");
+        }
+        if (data.models() != models.size()) {
+            throw new IllegalArgumentException("data has " + data.models() + " models, model list has " + models.size());
+        }
+        int k = scope == Scope.CENTRALIZED ? kCentralized : kClient;
+        KMeans.Result fit = new KMeans(Math.min(k, data.size()), restarts, maxIter, tol).fit(data.x(), seed);
+        CellStats stats = new CellStats(fit.centers().k(), models.size());
+        stats.add(data, fit.labels());
+        return stats.toRouter(models, fit.centers(), fallback);
+    }
+
+    @Override
+    public Strategy<Router> federated(List<String> models, int dim, long seed) {
+        return new FederatedKMeans(models, dim, kLocal, new KMeans(kGlobal, restarts, maxIter, tol), fallback, seed);
+    }
+
+    @Override
+    public Message handle(Message instruction, LabeledSet localTrain) {
+        switch (instruction.type()) {
+            case FederatedKMeans.CENTROIDS:
+                return FederatedKMeans.handleCentroids(instruction, localTrain);
+            case FederatedKMeans.STATS:
+                return FederatedKMeans.handleStats(instruction, localTrain);
+            default:
+                return instruction.replyError("unsupported instruction type '" + instruction.type() + "'; kmeans handles "
+                        + FederatedKMeans.CENTROIDS + ", " + FederatedKMeans.STATS);
+        }
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("k-local", kLocal);
+        s.put("k-global", kGlobal);
+        s.put("restarts", restarts);
+        s.put("max-iter", maxIter);
+        s.put("tol", tol);
+        s.put("k-centralized", kCentralized);
+        s.put("k-client", kClient);
+        s.put("fallback", fallback.key());
+        return s;
+    }
+
+    private static int positiveInt(Map<String, String> o, String key) {
+        int v;
+        try {
+            v = Integer.parseInt(o.get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kmeans option " + key + " must be an integer: '" + o.get(key) + "'");
+        }
+        if (v < 1) {
+            throw new IllegalArgumentException("kmeans option " + key + " must be >= 1: " + v);
+        }
+        return v;
+    }
+}
