@@ -1,6 +1,7 @@
 package io.fedrouter.cli;
 
 import io.fedrouter.data.Dataset;
+import io.fedrouter.eval.LambdaSweep;
 import io.fedrouter.experiment.EmbedderInfo;
 import io.fedrouter.experiment.Experiment;
 import io.fedrouter.sim.ClientPartitioner;
@@ -48,10 +49,9 @@ final class DemoCommand implements Callable<Integer> {
         o.printf("fedrouter demo: synthetic benchmark, %,d queries, %d tasks, %d models, %d clients (alpha %s, model-alpha %s), seed %d%n",
                 queries, world.config().tasks(), world.config().models(), clients, alpha, modelAlpha, seed);
         Dataset data = world.generate();
-        Experiment.Config defaults = Experiment.Config.defaults(seed);
         Experiment.Config config = new Experiment.Config(
                 new ClientPartitioner.Config(clients, alpha, modelAlpha, 0.75), seed, routers, Map.of(),
-                defaults.lambdas(), defaults.parallelism());
+                LambdaSweep.defaultLambdas(), Runtime.getRuntime().availableProcessors());
         new StudyRunner(o).run(data, new EmbedderInfo(world.embedderId(), world.config().dim()), config, out,
                 Map.of("source", "demo"));
         return 0;

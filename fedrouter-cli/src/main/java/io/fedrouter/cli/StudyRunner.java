@@ -1,6 +1,5 @@
 package io.fedrouter.cli;
 
-import io.fedrouter.cli.report.FederatedVsLocal;
 import io.fedrouter.cli.report.ReportWriter;
 import io.fedrouter.cli.report.TerminalTable;
 import io.fedrouter.data.Dataset;
@@ -50,10 +49,6 @@ final class StudyRunner {
         List<Path> files = ReportWriter.writeAll(result, outDir);
         out.println();
         out.print(TerminalTable.render(result));
-        out.println();
-        for (String family : FederatedVsLocal.learnedFamilies(result)) {
-            out.println(FederatedVsLocal.summary(family, FederatedVsLocal.rows(result, family)));
-        }
         out.printf("%nwrote %s (%d files) in %.1f s%n", outDir, files.size(), (System.nanoTime() - start) / 1e9);
         for (Path f : files) {
             out.println("  " + f);
