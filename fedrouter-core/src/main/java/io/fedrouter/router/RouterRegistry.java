@@ -16,6 +16,7 @@ public final class RouterRegistry {
 
     static {
         // families register here, one line each
+        FAMILIES.put("mlp", io.fedrouter.router.mlp.MlpFamily::new);
     }
 
     private RouterRegistry() {
