@@ -15,7 +15,7 @@ public final class RouterRegistry {
     private static final Map<String, Function<Map<String, String>, RouterFamily>> FAMILIES = new LinkedHashMap<>();
 
     static {
-        // families register here, one line each
+        FAMILIES.put("mlp", io.fedrouter.router.mlp.MlpFamily::new);
         FAMILIES.put("kmeans", io.fedrouter.router.kmeans.KMeansFamily::new);
     }
 
