@@ -138,7 +138,7 @@ final class CellStats {
     }
 
     /** The router these statistics describe: cell means where a cell has data, per-model global means. */
-    KMeansRouter toRouter(List<String> models, Centers centers, KMeansRouter.Fallback fallback) {
+    KMeansRouter toRouter(List<String> models, Centers centers, KMeansRouter.Fallback fallback, double prior) {
         double[][] acc = new double[k][m];
         double[][] cost = new double[k][m];
         long[][] n = new long[k][m];
@@ -156,6 +156,6 @@ final class CellStats {
             gAcc[j] = modelCount[j] > 0 ? modelScoreSum[j] / modelCount[j] : Double.NaN;
             gCost[j] = modelCount[j] > 0 ? modelCostSum[j] / modelCount[j] : Double.NaN;
         }
-        return new KMeansRouter(models, centers, acc, cost, n, gAcc, gCost, fallback);
+        return new KMeansRouter(models, centers, acc, cost, n, gAcc, gCost, fallback, prior);
     }
 }

@@ -49,6 +49,7 @@ public final class FederatedKMeans implements Strategy<Router> {
     private final int kLocal;
     private final KMeans global;
     private final KMeansRouter.Fallback fallback;
+    private final double prior;
     private final long seed;
 
     private Centers centers;
@@ -67,6 +68,12 @@ public final class FederatedKMeans implements Strategy<Router> {
      * @param seed     seed of the whole run
      */
     public FederatedKMeans(List<String> models, int dim, int kLocal, KMeans global, KMeansRouter.Fallback fallback, long seed) {
+        this(models, dim, kLocal, global, fallback, 0, seed);
+    }
+
+    /** As above; {@code prior} shrinks cell means toward the global means (see {@link KMeansRouter}). */
+    public FederatedKMeans(List<String> models, int dim, int kLocal, KMeans global, KMeansRouter.Fallback fallback,
+                           double prior, long seed) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no models");
         }
@@ -81,6 +88,7 @@ public final class FederatedKMeans implements Strategy<Router> {
         this.kLocal = kLocal;
         this.global = global;
         this.fallback = fallback;
+        this.prior = prior;
         this.seed = seed;
     }
 
@@ -205,7 +213,7 @@ public final class FederatedKMeans implements Strategy<Router> {
         if (valid == 0) {
             throw new FederationException("round 1 of federated K-means: no valid reply (" + failed + " failed, " + invalid + " invalid)");
         }
-        result = total.toRouter(models, centers, fallback);
+        result = total.toRouter(models, centers, fallback, prior);
     }
 
     /** Replies that are not errors, answer this round's instruction type, and are the first from their node. */

@@ -34,6 +34,7 @@ public final class KMeansFamily implements RouterFamily {
         d.put("k-centralized", "30");
         d.put("k-client", "8");
         d.put("fallback", KMeansRouter.Fallback.GLOBAL_MEAN.key());
+        d.put("prior", "0");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);
     }
 
@@ -45,6 +46,7 @@ public final class KMeansFamily implements RouterFamily {
     private final int kCentralized;
     private final int kClient;
     private final KMeansRouter.Fallback fallback;
+    private final double prior;
 
     /** The family with default options. */
     public KMeansFamily() {
@@ -80,6 +82,20 @@ public final class KMeansFamily implements RouterFamily {
         }
         this.tol = t;
         this.fallback = KMeansRouter.Fallback.parse(o.get("fallback"));
+        this.prior = nonNegative(o, "prior");
+    }
+
+    private static double nonNegative(Map<String, String> o, String key) {
+        double v;
+        try {
+            v = Double.parseDouble(o.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("kmeans option " + key + " must be a number: '" + o.get(key) + "'");
+        }
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("kmeans option " + key + " must be finite and >= 0: " + v);
+        }
+        return v;
     }
 
     @Override
@@ -99,12 +115,12 @@ public final class KMeansFamily implements RouterFamily {
         KMeans.Result fit = new KMeans(Math.min(k, data.size()), restarts, maxIter, tol).fit(data.x(), seed);
         CellStats stats = new CellStats(fit.centers().k(), models.size());
         stats.add(data, fit.labels());
-        return stats.toRouter(models, fit.centers(), fallback);
+        return stats.toRouter(models, fit.centers(), fallback, prior);
     }
 
     @Override
     public Strategy<Router> federated(List<String> models, int dim, long seed) {
-        return new FederatedKMeans(models, dim, kLocal, new KMeans(kGlobal, restarts, maxIter, tol), fallback, seed);
+        return new FederatedKMeans(models, dim, kLocal, new KMeans(kGlobal, restarts, maxIter, tol), fallback, prior, seed);
     }
 
     @Override
@@ -131,6 +147,7 @@ public final class KMeansFamily implements RouterFamily {
         s.put("k-centralized", kCentralized);
         s.put("k-client", kClient);
         s.put("fallback", fallback.key());
+        s.put("prior", prior);
         return s;
     }
 

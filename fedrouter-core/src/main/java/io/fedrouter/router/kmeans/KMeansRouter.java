@@ -60,6 +60,7 @@ public final class KMeansRouter implements Router {
     private final double[] globalAccuracy;
     private final double[] globalCost;
     private final Fallback fallback;
+    private final double prior;
     /** Predictions per cluster with the fallback applied, k × M row-major: predict is a lookup. */
     private final double[] predAccuracy;
     private final double[] predCost;
@@ -76,6 +77,19 @@ public final class KMeansRouter implements Router {
      */
     public KMeansRouter(List<String> models, Centers centers, double[][] meanAccuracy, double[][] meanCost, long[][] counts,
                         double[] globalAccuracy, double[] globalCost, Fallback fallback) {
+        this(models, centers, meanAccuracy, meanCost, counts, globalAccuracy, globalCost, fallback, 0);
+    }
+
+    /**
+     * As above, with cell means shrunk toward the model's global means: a cell with n observations predicts
+     * {@code (n·mean + prior·global) / (n + prior)}. With sparse logs most cells hold a handful of observations,
+     * and a plain mean of three 0/1 scores routes on noise; {@code prior} (a pseudo-count, 0 = plain means, the
+     * paper's rule) trades that noise for the model's overall behaviour.
+     *
+     * @param prior pseudo-count of the global mean in every observed cell, finite and ≥ 0
+     */
+    public KMeansRouter(List<String> models, Centers centers, double[][] meanAccuracy, double[][] meanCost, long[][] counts,
+                        double[] globalAccuracy, double[] globalCost, Fallback fallback, double prior) {
         int k = centers.k();
         int m = models.size();
         if (m == 0) {
@@ -89,9 +103,13 @@ public final class KMeansRouter implements Router {
         if (globalAccuracy.length != m || globalCost.length != m) {
             throw new IllegalArgumentException("global means have lengths " + globalAccuracy.length + " and " + globalCost.length + ", models " + m);
         }
+        if (!(prior >= 0) || Double.isInfinite(prior)) {
+            throw new IllegalArgumentException("prior must be finite and >= 0: " + prior);
+        }
         this.models = List.copyOf(models);
         this.centers = centers;
         this.fallback = fallback;
+        this.prior = prior;
         this.meanAccuracy = deepCopy(meanAccuracy);
         this.meanCost = deepCopy(meanCost);
         this.counts = new long[k][];
@@ -112,6 +130,11 @@ public final class KMeansRouter implements Router {
                     co = meanCost[c][j];
                     if (!Double.isFinite(a) || !Double.isFinite(co)) {
                         throw new IllegalArgumentException("cell (" + c + ", " + j + ") has " + counts[c][j] + " observations but means " + a + ", " + co);
+                    }
+                    if (prior > 0 && Double.isFinite(globalAccuracy[j]) && Double.isFinite(globalCost[j])) {
+                        double n = counts[c][j];
+                        a = (n * a + prior * globalAccuracy[j]) / (n + prior);
+                        co = (n * co + prior * globalCost[j]) / (n + prior);
                     }
                 } else if (counts[c][j] < 0) {
                     throw new IllegalArgumentException("cell (" + c + ", " + j + ") has a negative count " + counts[c][j]);
@@ -149,6 +172,11 @@ public final class KMeansRouter implements Router {
 
     public Fallback fallback() {
         return fallback;
+    }
+
+    /** Pseudo-count of the global mean in every observed cell (0: plain cell means). */
+    public double prior() {
+        return prior;
     }
 
     /** Mean observed accuracy per (cluster, model), {@code NaN} for empty cells; a copy. */

@@ -76,7 +76,7 @@ class FederatedKMeansTest {
         KMeansRouter r = (KMeansRouter) run(f.federated(MODELS, 3, 5), apps, 2);
 
         LabeledSet pooled = LabeledSet.concat(data);
-        KMeansRouter expected = CellStats.of(pooled, r.centers(), MODELS.size()).toRouter(MODELS, r.centers(), r.fallback());
+        KMeansRouter expected = CellStats.of(pooled, r.centers(), MODELS.size()).toRouter(MODELS, r.centers(), r.fallback(), 0);
         assertArrayEquals(expected.counts(), r.counts());
         for (int c = 0; c < r.centers().k(); c++) {
             assertArrayEquals(expected.meanAccuracy()[c], r.meanAccuracy()[c], 1e-12, "accuracy of cluster " + c);
