@@ -41,6 +41,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--routers", split = ",", defaultValue = "mlp,kmeans", description = "Router families (default: ${DEFAULT-VALUE}).")
     List<String> routers;
 
+    @Option(names = {"-O", "--router-option"}, paramLabel = "FAMILY.KEY=VALUE",
+            description = "A router family option, e.g. -O kmeans.prior=0 (repeatable).")
+    Map<String, String> routerOptions = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = new PrintWriter(System.out, true);
@@ -50,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
                 queries, world.config().tasks(), world.config().models(), clients, alpha, modelAlpha, seed);
         Dataset data = world.generate();
         Experiment.Config config = new Experiment.Config(
-                new ClientPartitioner.Config(clients, alpha, modelAlpha, 0.75), seed, routers, Map.of(),
+                new ClientPartitioner.Config(clients, alpha, modelAlpha, 0.75), seed, routers,
+                ExperimentCommand.parseRouterOptions(routerOptions),
                 LambdaSweep.defaultLambdas(), Runtime.getRuntime().availableProcessors());
         new StudyRunner(o).run(data, new EmbedderInfo(world.embedderId(), world.config().dim()), config, out,
                 Map.of("source", "demo"));

@@ -17,7 +17,9 @@ import java.util.Map;
  *
  * <p>Options (kebab-case, all optional): {@code k-local} (15), {@code k-global} (20), {@code restarts} (3),
  * {@code max-iter} (30), {@code tol} (1e-4), {@code k-centralized} (30), {@code k-client} (8), {@code fallback}
- * ({@code global-mean} or {@code paper}; default {@code global-mean}). Unknown keys are rejected.
+ * ({@code global-mean} or {@code paper}; default {@code global-mean}), {@code prior} (10: pseudo-count shrinking
+ * each observed cell's means toward the model's global means; 0 gives the paper's plain cell means; measured in
+ * {@code docs/kmeans.md}). Unknown keys are rejected.
  */
 public final class KMeansFamily implements RouterFamily {
 
@@ -34,7 +36,7 @@ public final class KMeansFamily implements RouterFamily {
         d.put("k-centralized", "30");
         d.put("k-client", "8");
         d.put("fallback", KMeansRouter.Fallback.GLOBAL_MEAN.key());
-        d.put("prior", "0");
+        d.put("prior", "10");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);
     }
 

@@ -29,7 +29,7 @@ class KMeansFamilyTest {
     @Test
     void defaultsAndOverridesAreReportedInSettings() {
         assertEquals(Map.of("k-local", 15, "k-global", 20, "restarts", 3, "max-iter", 30, "tol", 1e-4,
-                "k-centralized", 30, "k-client", 8, "fallback", "global-mean"), new KMeansFamily().settings());
+                "k-centralized", 30, "k-client", 8, "fallback", "global-mean", "prior", 10.0), new KMeansFamily().settings());
 
         RouterFamily f = RouterRegistry.create("kmeans", Map.of("k-global", "12", "fallback", "paper", "tol", "0"));
 

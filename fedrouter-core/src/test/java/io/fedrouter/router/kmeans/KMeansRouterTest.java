@@ -43,6 +43,28 @@ class KMeansRouterTest {
     }
 
     @Test
+    void priorShrinksObservedCellsTowardTheGlobalMeans() {
+        KMeansRouter r = new KMeansRouter(List.of("A", "B"), CENTERS, ACC, COST, COUNTS, G_ACC, G_COST,
+                KMeansRouter.Fallback.GLOBAL_MEAN, 2);
+        double[] acc = new double[2];
+        double[] cost = new double[2];
+
+        r.predict(new float[] {1, 0}, acc, cost);
+
+        // cell (0, A): n = 2, (2·0.5 + 2·0.62)/4 = 0.56, (2·1 + 2·1.6)/4 = 1.3; cell (0, B): (1·0.9 + 2·0.9)/3 = 0.9
+        assertArrayEquals(new double[] {0.56, 0.9}, acc, 1e-12);
+        assertArrayEquals(new double[] {1.3, 5.0}, cost, 1e-12);
+
+        r.predict(new float[] {9, 0}, acc, cost);
+
+        // cell (1, A): n = 3, (3·0.7 + 2·0.62)/5 = 0.668, (3·2 + 2·1.6)/5 = 1.84; cell (1, B) empty: global mean
+        assertArrayEquals(new double[] {0.668, 0.9}, acc, 1e-12);
+        assertArrayEquals(new double[] {1.84, 5.0}, cost, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new KMeansRouter(List.of("A", "B"), CENTERS, ACC, COST,
+                COUNTS, G_ACC, G_COST, KMeansRouter.Fallback.GLOBAL_MEAN, -1));
+    }
+
+    @Test
     void emptyCellFallsBackToTheModelsGlobalMeanByDefault() {
         double[] acc = new double[2];
         double[] cost = new double[2];
