@@ -1,8 +1,12 @@
 package io.fedrouter.embed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Two variants: {@code full} (fp32, 90 MB) and {@code quantized} (int8, 23 MB, the fast option). Long prompts
  * are covered as chosen by a {@link LongPrompt}; the variant and the mode are part of {@link #id()}.
  *
- * <p>Threads: ONNX Runtime already spreads one inference over the physical cores (its intra-op default), but a
- * batch-of-one run of a 6-layer model leaves those threads idle between small matmuls; on the 2-core test machine
- * two workers were 12–59% faster than one in 7 of 8 settings (and equal in the 8th; {@code docs/embeddings.md}).
- * {@link #DEFAULT_THREADS} is therefore 2, capped at the available processors. Texts are sent in batches of
- * {@link #BATCH} pieces, run one piece per ONNX call by the langchain4j model, so progress can be reported.
+ * <p>Inference runs on our own ONNX Runtime session ({@link BertBatchEncoder}), loading the same model and tokenizer
+ * resources as langchain4j's {@code AllMiniLmL6V2EmbeddingModel} and computing the same vectors (max abs diff
+ * ≤ 1e-4, tested): texts are cut into pieces, gathered in chunks of {@link #CHUNK} new distinct pieces (one progress
+ * update each), a chunk's pieces are sorted by length and run up to {@link #BATCH} per ONNX call for the full model,
+ * one per call for the quantized one ({@link Variant#maxBatch()}). A piece repeated within one {@link #embed} call is
+ * encoded once.
+ *
+ * <p>Threads: {@code threads} workers each run whole ONNX calls with one intra-op thread. On the 2-core machine,
+ * loaded by other processes, two single-threaded workers beat one session with two intra-op threads by 20–100%
+ * (windows, short prompts; both variants), and langchain4j's path (two workers each with an intra-op pool as large as
+ * the machine: four threads on two cores, one text per call) by 2–4× ({@code docs/embeddings.md}).
+ * {@link #DEFAULT_THREADS} is therefore 2, capped at the available processors.
  *
  * <p>Nothing heavy happens in the constructor: the ONNX model and tokenizer are loaded on the first
  * {@link #embed} call. Instances are thread-safe; {@link #close()} stops the worker threads.
@@ -32,10 +43,17 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     /** Worker threads by default: 2, or 1 on a single-processor machine (see the class comment). */
     public static final int DEFAULT_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
-    /** Pieces per ONNX call. */
-    public static final int BATCH = 32;
+    /**
+     * Most pieces per ONNX call for the full model. Measured on 2 cores (docs/embeddings.md): batches of 8 beat one
+     * piece per call by ~20% on short prompts and tie on 126-wordpiece windows; batches of 16–64 were slower (larger
+     * activations, more padding).
+     */
+    public static final int BATCH = 8;
 
-    /** Pieces per chunk, i.e. per progress update; a chunk's pieces are sorted by length before batching. */
+    /**
+     * New distinct pieces per chunk, i.e. per progress update; a chunk's pieces are sorted by length before
+     * batching.
+     */
     public static final int CHUNK = 256;
 
     /** The two model files shipped by langchain4j. */
@@ -104,7 +122,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     /**
      * @param variant full or quantized model
      * @param longPrompt how prompts longer than 126 wordpieces are covered
-     * @param threads CPU threads to use, ≥ 1 (see the class comment for how they are spent)
+     * @param threads workers running ONNX calls concurrently, one intra-op thread each, ≥ 1
      */
     public MiniLmEmbedder(Variant variant, LongPrompt longPrompt, int threads) {
         this(variant, longPrompt, threads, 1, BATCH);
@@ -176,42 +194,56 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         Loaded l = load();
         int total = texts.size();
         List<float[]> out = new ArrayList<>(total);
+        // Pieces embedded earlier in this call: a repeated piece (e.g. the shared head of every few-shot prompt of a
+        // task) reuses its vector, so it is bit-identical wherever it occurs rather than equal up to the rounding of
+        // a different batch.
+        Map<String, float[]> seen = new HashMap<>();
         progress.update(0, total);
         int next = 0;
         while (next < total) {
-            // Gather whole texts until the chunk holds CHUNK pieces, so windows of one text are pooled together;
+            // Gather whole texts until the chunk holds CHUNK new pieces, so windows of one text are pooled together;
             // the encoder sorts a chunk's pieces by length, so a larger chunk pads less.
-            List<String> pieces = new ArrayList<>(CHUNK + 16);
-            List<Integer> piecesPerText = new ArrayList<>();
-            while (next < total && pieces.size() < CHUNK) {
+            int first = next;
+            List<List<String>> piecesOfText = new ArrayList<>();
+            Set<String> fresh = new LinkedHashSet<>();
+            while (next < total && fresh.size() < CHUNK) {
                 String text = texts.get(next);
                 if (text == null || text.isBlank()) {
                     throw new IllegalArgumentException("text " + next + " is null, empty or whitespace only");
                 }
                 List<String> p = l.pieces().pieces(text, longPrompt);
-                pieces.addAll(p);
-                piecesPerText.add(p.size());
+                for (String piece : p) {
+                    if (!seen.containsKey(piece)) {
+                        fresh.add(piece);
+                    }
+                }
+                piecesOfText.add(p);
                 next++;
             }
-            float[][] vectors = l.encoder().embed(pieces, batchSize, l.pool());
-            int k = 0;
-            for (int count : piecesPerText) {
-                out.add(meanOfUnitVectors(vectors, k, count));
-                k += count;
+            List<String> batch = new ArrayList<>(fresh);
+            // Small chunks (e.g. the few distinct heads of a few-shot task) are split so every worker gets a batch.
+            int perCall = Math.max(1, Math.min(batchSize, (batch.size() + workers - 1) / workers));
+            float[][] vectors = l.encoder().embed(batch, perCall, l.pool());
+            for (int i = 0; i < vectors.length; i++) {
+                seen.put(batch.get(i), vectors[i]);
+            }
+            for (int t = first; t < next; t++) {
+                out.add(meanOfUnitVectors(piecesOfText.get(t - first), seen));
             }
             progress.update(next, total);
         }
         return out;
     }
 
-    /** Mean of {@code count} unit vectors re-normalized; a single vector is returned as is. */
-    private static float[] meanOfUnitVectors(float[][] vectors, int from, int count) {
-        if (count == 1) {
-            return vectors[from];
+    /** Mean of the pieces' unit vectors, re-normalized; a single piece's vector is returned as a copy. */
+    private static float[] meanOfUnitVectors(List<String> pieces, Map<String, float[]> vectors) {
+        if (pieces.size() == 1) {
+            // A copy: the same piece may be the whole of several texts, and callers own the returned arrays.
+            return vectors.get(pieces.get(0)).clone();
         }
         double[] sum = new double[DIM];
-        for (int i = from; i < from + count; i++) {
-            float[] v = vectors[i];
+        for (String piece : pieces) {
+            float[] v = vectors.get(piece);
             for (int j = 0; j < DIM; j++) {
                 sum[j] += v[j];
             }
