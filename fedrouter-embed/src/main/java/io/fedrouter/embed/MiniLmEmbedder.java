@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * encoded once.
  *
  * <p>Threads: {@code threads} workers each run whole ONNX calls with one intra-op thread. On the 2-core machine,
- * loaded by other processes, two single-threaded workers beat one session with two intra-op threads by 20–100%
+ * loaded by other processes, two single-threaded workers beat one session with two intra-op threads by 10–100%
  * (windows, short prompts; both variants), and langchain4j's path (two workers each with an intra-op pool as large as
  * the machine: four threads on two cores, one text per call) by 2–4× ({@code docs/embeddings.md}).
  * {@link #DEFAULT_THREADS} is therefore 2, capped at the available processors.
