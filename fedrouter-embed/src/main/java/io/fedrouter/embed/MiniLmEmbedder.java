@@ -45,7 +45,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     /**
      * Most pieces per ONNX call for the full model. Measured on 2 cores (docs/embeddings.md): batches of 8 beat one
-     * piece per call by ~20% on short prompts and tie on 126-wordpiece windows; batches of 16–64 were slower (larger
+     * piece per call by 15–25% on short prompts and tie on 126-wordpiece windows; batches of 16–64 were slower (larger
      * activations, more padding).
      */
     public static final int BATCH = 8;
