@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * and windows.
  *
  * <p>Input: JSON lines {@code {"task": ..., "text": ...}} with the prompt text already extracted from RouterBench's
- * Python-list literal. Arguments: {@code <prompts.jsonl> <speed sample size> <cache dir> [tokens|speed|distinct|all]}.
+ * Python-list literal. Arguments: {@code <prompts.jsonl> <speed sample size> <cache dir>
+ * [tokens|speed|distinct|all|configs [rounds]]}. {@code configs} compares, interleaved so that changing machine load
+ * hits all alike, the langchain4j one-piece-per-call path (the embedder before batching) with batched settings.
  */
 public final class EmbeddingMeasurement {
 
@@ -44,6 +46,9 @@ public final class EmbeddingMeasurement {
         }
         if (what.equals("speed") || what.equals("all")) {
             speed(texts, sample);
+        }
+        if (what.equals("configs")) {
+            configs(texts, sample, args.length > 4 ? Integer.parseInt(args[4]) : 1);
         }
         if (what.equals("distinct") || what.equals("all")) {
             distinct(texts, tasks, cacheDir);
@@ -102,6 +107,83 @@ public final class EmbeddingMeasurement {
                 }
             }
         }
+    }
+
+    /** The embedder before batching: langchain4j's model, one piece per ONNX call, on {@code threads} workers. */
+    private static float[] legacyEmbed(dev.langchain4j.model.embedding.EmbeddingModel model, PromptPieces pp,
+            LongPrompt lp, List<String> texts) {
+        float[] last = null;
+        for (String t : texts) {
+            List<dev.langchain4j.data.segment.TextSegment> segs = pp.pieces(t, lp).stream()
+                    .map(dev.langchain4j.data.segment.TextSegment::from).toList();
+            last = model.embedAll(segs).content().get(0).vector();
+        }
+        return last;
+    }
+
+    private static void configs(List<String> texts, int sample, int rounds) {
+        List<String> s = spread(texts, sample);
+        record Config(String name, Variant variant, LongPrompt lp, int workers, int intra, int batch) { }
+        List<Config> configs = new ArrayList<>();
+        for (Variant v : Variant.values()) {
+            for (LongPrompt lp : List.of(LongPrompt.head(), LongPrompt.windows())) {
+                configs.add(new Config("langchain4j, 2 workers", v, lp, 2, 0, 1));
+                if (v == Variant.FULL) {
+                    configs.add(new Config("one per call", v, lp, 2, 1, 1));
+                    configs.add(new Config("batched", v, lp, 1, 2, 32));
+                    for (int batch : new int[] {8, 16, 32, 64}) {
+                        configs.add(new Config("batched", v, lp, 2, 1, batch));
+                    }
+                } else {
+                    configs.add(new Config("one per call", v, lp, 1, 2, 1));
+                    configs.add(new Config("one per call", v, lp, 2, 1, 1));
+                }
+            }
+        }
+        System.out.println("| variant | long-prompt | path | workers x intra-op | batch | pieces/text | texts/s per round |");
+        System.out.println("|---|---|---|---|---:|---:|---|");
+        Map<Config, List<Double>> rates = new java.util.LinkedHashMap<>();
+        Map<Config, Double> piecesPerText = new java.util.HashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (Config c : configs) {
+                double sec;
+                if (c.intra() == 0) {
+                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                    dev.langchain4j.model.embedding.EmbeddingModel m = c.variant() == Variant.FULL
+                            ? new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel(pool)
+                            : new dev.langchain4j.model.embedding.onnx.allminilml6v2q
+                                    .AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+                    try (PromptPieces pp = new PromptPieces(c.variant().tokenizerResource())) {
+                        legacyEmbed(m, pp, c.lp(), s.subList(0, 8));
+                        long t0 = System.nanoTime();
+                        legacyEmbed(m, pp, c.lp(), s);
+                        sec = (System.nanoTime() - t0) / 1e9;
+                    } finally {
+                        pool.shutdown();
+                    }
+                } else {
+                    try (MiniLmEmbedder e = new MiniLmEmbedder(c.variant(), c.lp(), c.workers(), c.intra(), c.batch())) {
+                        e.embed(s.subList(0, 8));
+                        long pieces = 0;
+                        for (String t : s) {
+                            pieces += e.pieces(t).size();
+                        }
+                        piecesPerText.put(c, (double) pieces / s.size());
+                        long t0 = System.nanoTime();
+                        e.embed(s);
+                        sec = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+                rates.computeIfAbsent(c, k -> new ArrayList<>()).add(s.size() / sec);
+                System.err.printf(Locale.ROOT, "%s %s %s %dx%d b%d: %.1f texts/s, load %.2f%n", c.variant().label(),
+                        c.lp().id(), c.name(), c.workers(), c.intra(), c.batch(), s.size() / sec,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
+        rates.forEach((c, r) -> System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.2f | %s |%n",
+                c.variant().label(), c.lp().id(), c.name(), c.intra() == 0 ? "2 x default" : c.workers() + " x " + c.intra(),
+                c.batch(), piecesPerText.getOrDefault(c, Double.NaN),
+                String.join(" / ", r.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList())));
     }
 
     private static void distinct(List<String> texts, List<String> tasks, Path cacheDir) throws IOException {
