@@ -4,14 +4,12 @@ import io.fedrouter.data.Dataset;
 import io.fedrouter.eval.LambdaSweep;
 import io.fedrouter.experiment.EmbedderInfo;
 import io.fedrouter.experiment.Experiment;
-import io.fedrouter.sim.ClientPartitioner;
 import io.fedrouter.synth.SyntheticBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -26,24 +24,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "6000", description = "Synthetic queries (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--clients", defaultValue = "10", description = "Simulated clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--alpha", defaultValue = "0.6", description = "Task-split concentration α (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--model-alpha", defaultValue = "0.45", description = "Model-preference concentration β (default: ${DEFAULT-VALUE}).")
-    double modelAlpha;
+    @picocli.CommandLine.Mixin
+    StudyOptions study = new StudyOptions();
 
     @Option(names = "--seed", defaultValue = "100", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--routers", split = ",", defaultValue = "mlp,kmeans", description = "Router families (default: ${DEFAULT-VALUE}).")
-    List<String> routers;
-
-    @Option(names = {"-O", "--router-option"}, paramLabel = "FAMILY.KEY=VALUE",
-            description = "A router family option, e.g. -O kmeans.prior=0 (repeatable).")
-    Map<String, String> routerOptions = new java.util.LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -51,11 +36,9 @@ final class DemoCommand implements Callable<Integer> {
         SyntheticBenchmark world = new SyntheticBenchmark(
                 new SyntheticBenchmark.Config(queries, 6, 8, 384, 4), seed);
         o.printf("fedrouter demo: synthetic benchmark, %,d queries, %d tasks, %d models, %d clients (alpha %s, model-alpha %s), seed %d%n",
-                queries, world.config().tasks(), world.config().models(), clients, alpha, modelAlpha, seed);
+                queries, world.config().tasks(), world.config().models(), study.clients, study.alpha, study.modelAlpha, seed);
         Dataset data = world.generate();
-        Experiment.Config config = new Experiment.Config(
-                new ClientPartitioner.Config(clients, alpha, modelAlpha, 0.75), seed, routers,
-                ExperimentCommand.parseRouterOptions(routerOptions),
+        Experiment.Config config = new Experiment.Config(study.partition(0.75), seed, study.routers, study.familyOptions(),
                 LambdaSweep.defaultLambdas(), Runtime.getRuntime().availableProcessors());
         new StudyRunner(o).run(data, new EmbedderInfo(world.embedderId(), world.config().dim()), config, out,
                 Map.of("source", "demo"));

@@ -12,8 +12,6 @@ import io.fedrouter.experiment.EmbedderInfo;
 import io.fedrouter.experiment.Experiment;
 import io.fedrouter.experiment.ExperimentResult;
 import io.fedrouter.experiment.RouterResult;
-import io.fedrouter.router.RouterRegistry;
-import io.fedrouter.sim.ClientPartitioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,25 +39,12 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Report folder (results.json, results.csv, plots, report.html).")
     Path out;
 
-    @Option(names = "--clients", defaultValue = "10", description = "Simulated clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--alpha", defaultValue = "0.6", description = "Task-split concentration α (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--model-alpha", defaultValue = "0.45", description = "Model-preference concentration β (default: ${DEFAULT-VALUE}).")
-    double modelAlpha;
+    @picocli.CommandLine.Mixin
+    StudyOptions study = new StudyOptions();
 
     @Option(names = "--seed", split = ",", defaultValue = "100",
             description = "Seed, or several separated by commas: one study each, then their mean (default: ${DEFAULT-VALUE}).")
     List<Long> seeds;
-
-    @Option(names = "--routers", split = ",", defaultValue = "mlp,kmeans", description = "Router families (default: ${DEFAULT-VALUE}).")
-    List<String> routers;
-
-    @Option(names = {"-O", "--router-option"}, paramLabel = "FAMILY.KEY=VALUE",
-            description = "A router family option, e.g. -O mlp.rounds=10 -O kmeans.k-global=25 (repeatable).")
-    Map<String, String> routerOptions = new LinkedHashMap<>();
 
     @Option(names = "--train-fraction", defaultValue = "0.75", description = "Share of each client's queries for training (default: ${DEFAULT-VALUE}).")
     double trainFraction;
@@ -93,12 +78,8 @@ final class ExperimentCommand implements Callable<Integer> {
         if (!Files.exists(data)) {
             throw new IllegalArgumentException("--data " + data + " does not exist");
         }
-        Map<String, Map<String, String>> options = parseRouterOptions(routerOptions);
+        Map<String, Map<String, String>> options = study.familyOptions();
         int parallelism = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        // Fail on a bad option before the slow part (reading, embedding).
-        for (String r : routers) {
-            RouterRegistry.create(r, options.getOrDefault(r, Map.of()));
-        }
 
         ReadResult read = DatasetReader.read(data, fmt, policy);
         o.println("read " + read.report().summary());
@@ -106,15 +87,20 @@ final class ExperimentCommand implements Callable<Integer> {
             o.println("  skipped " + p);
         }
         Dataset ds = read.dataset();
+        if (read.hasClients()) {
+            o.println("note: the data names the client of each record; this study simulates " + study.clients
+                    + " clients by a Dirichlet split (SPEC §4) and does not use those labels");
+        }
         EmbeddingOptions.Embedded embedded = embedding.embed(ds, parallelism, o);
 
         List<ExperimentResult> results = new ArrayList<>();
         for (long seed : seeds) {
             Experiment.Config config = new Experiment.Config(
-                    new ClientPartitioner.Config(clients, alpha, modelAlpha, trainFraction), seed, routers, options,
+                    study.partition(trainFraction), seed, study.routers, options,
                     LambdaSweep.logSpaced(LambdaSweep.DEFAULT_MIN_LAMBDA, LambdaSweep.DEFAULT_MAX_LAMBDA, lambdas), parallelism);
             Path dir = seeds.size() == 1 ? out : out.resolve("seed-" + seed);
-            o.printf("%nstudy: %s, %d clients (alpha %s, model-alpha %s), seed %d%n", ds.name(), clients, alpha, modelAlpha, seed);
+            o.printf("%nstudy: %s, %d clients (alpha %s, model-alpha %s), seed %d%n", ds.name(), study.clients, study.alpha,
+                    study.modelAlpha, seed);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("data", data.toString());
             extra.put("format", format);
@@ -165,21 +151,5 @@ final class ExperimentCommand implements Callable<Integer> {
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
         o.println("wrote " + out.resolve("summary.json"));
-    }
-
-    static Map<String, Map<String, String>> parseRouterOptions(Map<String, String> raw) {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        raw.forEach((k, v) -> {
-            int dot = k.indexOf('.');
-            if (dot <= 0 || dot == k.length() - 1) {
-                throw new IllegalArgumentException("router option '" + k + "=" + v + "' must look like FAMILY.KEY=VALUE, e.g. mlp.rounds=10");
-            }
-            String family = k.substring(0, dot);
-            if (!RouterRegistry.names().contains(family)) {
-                throw new IllegalArgumentException("router option '" + k + "': unknown family '" + family + "'; known: " + RouterRegistry.names());
-            }
-            out.computeIfAbsent(family, f -> new LinkedHashMap<>()).put(k.substring(dot + 1), v);
-        });
-        return out;
     }
 }
