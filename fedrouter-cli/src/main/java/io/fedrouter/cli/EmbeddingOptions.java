@@ -83,7 +83,18 @@ final class EmbeddingOptions {
         return new Embedded(embedded, new EmbedderInfo(model.id(), model.dim()), details);
     }
 
+    /** A progress bar on a terminal; in logs and pipes a line per quarter, so CI output stays readable. */
     private static List<float[]> embedWithBar(io.fedrouter.embed.Embedder e, List<String> texts, String label) {
+        if (System.console() == null) {
+            int[] lastQuarter = {0};
+            return e.embed(texts, (done, total) -> {
+                int quarter = total == 0 ? 4 : 4 * done / total;
+                if (quarter > lastQuarter[0]) {
+                    lastQuarter[0] = quarter;
+                    System.out.printf("embed %s: %,d/%,d%n", label, done, total);
+                }
+            });
+        }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("embed " + label).setInitialMax(texts.size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build()) {
             return e.embed(texts, (done, total) -> bar.stepTo(done));
