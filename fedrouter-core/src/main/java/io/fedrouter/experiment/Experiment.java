@@ -3,6 +3,7 @@ package io.fedrouter.experiment;
 import io.fedrouter.data.Dataset;
 import io.fedrouter.data.Query;
 import io.fedrouter.eval.Baselines;
+import io.fedrouter.eval.CallShareCurve;
 import io.fedrouter.eval.Frontier;
 import io.fedrouter.eval.LambdaSweep;
 import io.fedrouter.eval.Metrics;
@@ -173,6 +174,13 @@ public final class Experiment {
         listener.stage("baselines");
         scored.addAll(baselines(models, tests));
         List<RouterResult> results = finish(scored, clients.size());
+        Map<String, Object> twoModelPool = new LinkedHashMap<>();
+        for (Scored s : scored) {
+            if (s.callShares() != null && !"local".equals(s.scheme())) {
+                twoModelPool.put(s.family() + "/" + s.scheme(), Map.of("apgr", Metrics.apgr(s.callShares()),
+                        "cpt50", Metrics.cpt(s.callShares(), 0.5), "cpt80", Metrics.cpt(s.callShares(), 0.8)));
+            }
+        }
         Map<String, Object> wins = new LinkedHashMap<>();
         for (String family : config.routers()) {
             RouterResult fed = results.stream().filter(r -> r.family().equals(family) && r.scheme().equals("federated"))
@@ -199,6 +207,9 @@ public final class Experiment {
         extras.put("train_queries", partition.pooledTrain().size());
         extras.put("dropped_incomplete_test_queries", partition.droppedIncompleteTest());
         extras.put("dropped_unobservable_train_queries", partition.droppedUnobservableTrain());
+        if (!twoModelPool.isEmpty()) {
+            extras.put("two_model_pool", twoModelPool);
+        }
         extras.put("total_seconds", seconds(started));
 
         DatasetInfo info = new DatasetInfo(data.name(), data.size(), m, data.tasks().size(), data.sha256(), models, data.tasks());
@@ -232,7 +243,7 @@ public final class Experiment {
 
     /** A trained router's frontiers, before AIQ is put on the axis shared by every router on the same test set. */
     private record Scored(String family, String scheme, Integer client, String model, double trainSeconds,
-                          Frontier global, Frontier[] own) {
+                          Frontier global, Frontier[] own, CallShareCurve callShares) {
     }
 
     private static Scored evaluate(String family, String scheme, Integer client, String model, double trainSeconds,
@@ -248,7 +259,9 @@ public final class Experiment {
                 own[c] = LambdaSweep.sweep(ps, tests.slice(c), lambdas);
             }
         }
-        return new Scored(family, scheme, client, model, trainSeconds, global, own);
+        // RouteLLM's view of a two-model pool (SPEC §7): performance gap recovered against the share of strong calls.
+        CallShareCurve shares = tests.global.models() == 2 ? LambdaSweep.callShares(p, tests.global, lambdas) : null;
+        return new Scored(family, scheme, client, model, trainSeconds, global, own, shares);
     }
 
     private static Scored baseline(String family, String model, TestSets tests, Function<LabeledSet, Frontier> frontierOf) {
@@ -258,7 +271,7 @@ public final class Experiment {
                 own[c] = frontierOf.apply(tests.slice(c));
             }
         }
-        return new Scored(family, "baseline", null, model, 0.0, frontierOf.apply(tests.global), own);
+        return new Scored(family, "baseline", null, model, 0.0, frontierOf.apply(tests.global), own, null);
     }
 
     /**

@@ -60,6 +60,23 @@ class ExperimentTest {
     }
 
     @Test
+    void aTwoModelPoolReportsApgrAndCallShareThresholds() {
+        SyntheticBenchmark two = new SyntheticBenchmark(new SyntheticBenchmark.Config(800, 3, 2, 16, 2), 4);
+        Experiment.Config cfg = new Experiment.Config(new ClientPartitioner.Config(3, 0.6, 0.45, 0.75), 1, List.of("kmeans"),
+                Map.of(), LambdaSweep.logSpaced(1e-2, 1e7, 60), 1);
+
+        ExperimentResult r = Experiment.run(two.generate(), new EmbedderInfo(two.embedderId(), 16), cfg, Experiment.Listener.SILENT);
+
+        Map<?, ?> pool = (Map<?, ?>) r.extras().get("two_model_pool");
+        Map<?, ?> fed = (Map<?, ?>) pool.get("kmeans/federated");
+        double cpt50 = (Double) fed.get("cpt50");
+        double cpt80 = (Double) fed.get("cpt80");
+        assertTrue(cpt50 >= 0 && cpt50 <= cpt80 && cpt80 <= 1, "cpt50 " + cpt50 + ", cpt80 " + cpt80);
+        assertTrue(Double.isFinite((Double) fed.get("apgr")));
+        assertTrue(!pool.containsKey("kmeans/local"));
+    }
+
+    @Test
     void refusesDataThatIsNotEmbeddedOrHasAnotherDimension() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Experiment.run(DATA, new EmbedderInfo("x", 384), config(1, 1), Experiment.Listener.SILENT));
