@@ -2,6 +2,7 @@ package io.fedrouter.router.kmeans;
 
 import io.fedrouter.federation.Message;
 import io.fedrouter.federation.Strategy;
+import io.fedrouter.router.FamilyOptions;
 import io.fedrouter.router.LabeledSet;
 import io.fedrouter.router.Router;
 import io.fedrouter.router.RouterFamily;
@@ -60,44 +61,16 @@ public final class KMeansFamily implements RouterFamily {
      * @throws IllegalArgumentException for an unknown key or a bad value
      */
     public KMeansFamily(Map<String, String> options) {
-        for (String key : options.keySet()) {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown kmeans option '" + key + "'; known: " + DEFAULTS.keySet());
-            }
-        }
-        Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
-        o.putAll(options);
-        this.kLocal = positiveInt(o, "k-local");
-        this.kGlobal = positiveInt(o, "k-global");
-        this.restarts = positiveInt(o, "restarts");
-        this.maxIter = positiveInt(o, "max-iter");
-        this.kCentralized = positiveInt(o, "k-centralized");
-        this.kClient = positiveInt(o, "k-client");
-        double t;
-        try {
-            t = Double.parseDouble(o.get("tol"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("kmeans option tol must be a number: '" + o.get("tol") + "'");
-        }
-        if (!(t >= 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("kmeans option tol must be finite and >= 0: " + t);
-        }
-        this.tol = t;
-        this.fallback = KMeansRouter.Fallback.parse(o.get("fallback"));
-        this.prior = nonNegative(o, "prior");
-    }
-
-    private static double nonNegative(Map<String, String> o, String key) {
-        double v;
-        try {
-            v = Double.parseDouble(o.get(key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("kmeans option " + key + " must be a number: '" + o.get(key) + "'");
-        }
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("kmeans option " + key + " must be finite and >= 0: " + v);
-        }
-        return v;
+        FamilyOptions o = new FamilyOptions(KMeansRouter.FAMILY, DEFAULTS, options);
+        this.kLocal = o.positiveInt("k-local");
+        this.kGlobal = o.positiveInt("k-global");
+        this.restarts = o.positiveInt("restarts");
+        this.maxIter = o.positiveInt("max-iter");
+        this.kCentralized = o.positiveInt("k-centralized");
+        this.kClient = o.positiveInt("k-client");
+        this.tol = o.nonNegativeDouble("tol");
+        this.fallback = KMeansRouter.Fallback.parse(o.string("fallback"));
+        this.prior = o.nonNegativeDouble("prior");
     }
 
     @Override
@@ -151,18 +124,5 @@ public final class KMeansFamily implements RouterFamily {
         s.put("fallback", fallback.key());
         s.put("prior", prior);
         return s;
-    }
-
-    private static int positiveInt(Map<String, String> o, String key) {
-        int v;
-        try {
-            v = Integer.parseInt(o.get(key).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("kmeans option " + key + " must be an integer: '" + o.get(key) + "'");
-        }
-        if (v < 1) {
-            throw new IllegalArgumentException("kmeans option " + key + " must be >= 1: " + v);
-        }
-        return v;
     }
 }

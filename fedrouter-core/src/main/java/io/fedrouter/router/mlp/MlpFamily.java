@@ -2,6 +2,7 @@ package io.fedrouter.router.mlp;
 
 import io.fedrouter.federation.Message;
 import io.fedrouter.federation.Strategy;
+import io.fedrouter.router.FamilyOptions;
 import io.fedrouter.router.LabeledSet;
 import io.fedrouter.router.Router;
 import io.fedrouter.router.RouterFamily;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 /**
  * The MLP router family (SPEC §5.1, §6): centralized and client-local training with {@link MlpTrainer}, federated
@@ -66,40 +66,23 @@ public final class MlpFamily implements RouterFamily {
 
     /** A family configured by options; unknown keys and bad values throw {@link IllegalArgumentException}. */
     public MlpFamily(Map<String, String> options) {
-        for (String key : options.keySet()) {
-            if (!DEFAULTS.containsKey(key)) {
-                throw new IllegalArgumentException("unknown mlp option '" + key + "'; known: " + DEFAULTS.keySet());
-            }
-        }
-        Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
-        o.putAll(options);
-        hidden = parse(o, "hidden", Integer::parseInt);
-        if (hidden < 1) {
-            throw new IllegalArgumentException("hidden must be >= 1: " + hidden);
-        }
-        fed = new FedAvg.Config(parse(o, "rounds", Integer::parseInt), parse(o, "fraction", Double::parseDouble),
-                parse(o, "local-epochs", Integer::parseInt), parse(o, "lr", Double::parseDouble),
-                parse(o, "weight-decay", Double::parseDouble), parse(o, "batch-size", Integer::parseInt),
-                parse(o, "prox-mu", Double::parseDouble), o.get("aggregation"), parse(o, "trim", Double::parseDouble));
-        centralizedEpochs = o.get("centralized-epochs") == null
+        FamilyOptions o = new FamilyOptions("mlp", DEFAULTS, options);
+        hidden = o.positiveInt("hidden");
+        fed = new FedAvg.Config(o.parse("rounds", Integer::parseInt), o.parse("fraction", Double::parseDouble),
+                o.parse("local-epochs", Integer::parseInt), o.parse("lr", Double::parseDouble),
+                o.parse("weight-decay", Double::parseDouble), o.parse("batch-size", Integer::parseInt),
+                o.parse("prox-mu", Double::parseDouble), o.string("aggregation"), o.parse("trim", Double::parseDouble));
+        centralizedEpochs = !o.isSet("centralized-epochs")
                 ? Math.max(1, (int) Math.ceil(fed.rounds() * fed.fraction() * fed.localEpochs() - 1e-9))
-                : parse(o, "centralized-epochs", Integer::parseInt);
-        localOnlyEpochs = parse(o, "local-only-epochs", Integer::parseInt);
+                : o.parse("centralized-epochs", Integer::parseInt);
+        localOnlyEpochs = o.parse("local-only-epochs", Integer::parseInt);
         if (centralizedEpochs < 0 || localOnlyEpochs < 0) {
             throw new IllegalArgumentException("epochs must be >= 0: centralized-epochs=" + centralizedEpochs + ", local-only-epochs=" + localOnlyEpochs);
         }
-        serverOptimizer = o.get("server-optimizer");
-        serverLr = o.get("server-lr") == null ? ServerOptimizer.defaultLearningRate(serverOptimizer) : parse(o, "server-lr", Double::parseDouble);
-        serverMomentum = parse(o, "server-momentum", Double::parseDouble);
+        serverOptimizer = o.string("server-optimizer");
+        serverLr = !o.isSet("server-lr") ? ServerOptimizer.defaultLearningRate(serverOptimizer) : o.parse("server-lr", Double::parseDouble);
+        serverMomentum = o.parse("server-momentum", Double::parseDouble);
         ServerOptimizer.create(serverOptimizer, serverLr, serverMomentum); // validates name and values now
-    }
-
-    private static <T> T parse(Map<String, String> o, String key, Function<String, T> parser) {
-        try {
-            return parser.apply(o.get(key).trim());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("mlp option " + key + ": cannot parse '" + o.get(key) + "'");
-        }
     }
 
     @Override
